@@ -20,7 +20,7 @@ def test_hard_prose_is_reported_with_page_and_grade():
         "infants possess an evolutionarily adaptive predisposition to maintain proximity to caregivers."
     )
     reading = readability.measure("styles/example.md", hard)
-    [problem] = readability.problems([reading])
+    problem = readability.problems([reading])[0]
     assert problem.startswith("docs/styles/example.md: reading grade ")
     assert reading.grade > 9
 
