@@ -56,6 +56,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the site sources that a test may break."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         src = ROOT / part
         if src.is_dir():
