@@ -39,8 +39,8 @@ def on_pre_build(**kwargs: Any) -> None:
 
 def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
     path = page.file.src_uri
-    problems = check_front_matter(page.meta, path)
-    problems += check_body(markdown, path)
+    # Front matter MkDocs could not read stays in the body; then that is the only problem to report.
+    problems = check_body(markdown, path) or check_front_matter(page.meta, path)
     _problems.extend(problems)
     if problems:
         return markdown
@@ -113,7 +113,7 @@ def check_body(markdown: str, path: str) -> list[str]:
             found = "front matter that is not a list of 'field: value' lines"
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            line = f" near line {mark.line + 2}" if mark else ""
+            line = f" near line {mark.line + 1}" if mark else ""
             found = f"front matter that is not valid YAML{line} ({getattr(error, 'problem', error)})"
         return [f"{where}: {found} – expected 'field: value' lines between two '---' lines."]
     if re.search(r"^# \S", markdown, flags=re.MULTILINE):
@@ -141,9 +141,9 @@ def _is_date(value: Any) -> bool:
 
 def _expected(key: str) -> str:
     return {
-        "title": "the page title as text, for example: title: Anxious attachment",
-        "description": "one sentence as text, for example: description: What anxious attachment feels like.",
+        "title": "the page title as text, for example  title: Anxious attachment",
+        "description": "one sentence as text, for example  description: What anxious attachment feels like",
         "last_reviewed": f"a date like {EXAMPLE_DATE}",
         "next_review": f"a date like {EXAMPLE_DATE}",
-        "tags": "a list of words, for example: tags: [styles, anxious]",
+        "tags": "a list of words, for example  tags: [styles, anxious]",
     }[key]
