@@ -74,3 +74,13 @@ def test_missing_page_shows_the_styled_not_found_page_with_working_links(page, s
     page.get_by_role("link", name="Go to the home page").click()
     expect(page).to_have_url(server)
     expect(page.locator(".sb-header h1")).to_be_visible()
+
+
+def test_an_article_prints_without_navigation_or_search(page, server):
+    page.goto(server + "styles/avoidant/")
+    page.emulate_media(media="print")
+    for hidden in [".md-banner", ".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".sb-related"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    expect(page.locator(".sb-header h1")).to_be_visible()
+    expect(page.locator(".sb-header__facts")).to_be_visible()
+    expect(page.locator(".sb-disclaimer")).to_be_visible()
