@@ -84,3 +84,16 @@ def test_an_article_prints_without_navigation_or_search(page, server):
     expect(page.locator(".sb-header h1")).to_be_visible()
     expect(page.locator(".sb-header__facts")).to_be_visible()
     expect(page.locator(".sb-disclaimer")).to_be_visible()
+
+
+@pytest.mark.parametrize("how", ["tap", "keyboard"])
+def test_glossary_terms_show_their_definition_on_tap_and_focus(make_page, server, how):
+    phone = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+    page = make_page(**(phone if how == "tap" else {}))
+    page.goto(server + "styles/anxious/")
+    term = page.locator(".sb-article abbr").first
+    term.scroll_into_view_if_needed()
+    term.tap() if how == "tap" else term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    assert len(tooltip.inner_text()) > 20
