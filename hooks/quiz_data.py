@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import math
+import re
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
@@ -61,7 +62,7 @@ def parse_quiz(text: str, schema: dict[str, Any], pages: set[str], where: str) -
     problems = schema_problems(data, schema, where, tree)
     problems += semantic_problems(data, pages, where, tree)
     if problems:
-        raise QuizError(problems)
+        raise QuizError(sorted(problems, key=_line_number))
     return data
 
 
@@ -270,7 +271,7 @@ def _describe(error: jsonschema.ValidationError, data: dict[str, Any], where: st
     kind = error.validator
     if kind == "required":
         field = error.message.split("'")[1]
-        expected = error.schema.get("properties", {}).get(field, {}).get("description", "a value")
+        expected = error.schema.get("properties", {}).get(field, {}).get("description", "a value").rstrip(".")
         return f"{where}{_line(tree, path)}: {_name(data, path + [field])} is missing – expected {expected}."
     if kind == "additionalProperties" and isinstance(error.schema.get("additionalProperties"), bool):
         known = list(error.schema.get("properties", {}))
@@ -281,7 +282,7 @@ def _describe(error: jsonschema.ValidationError, data: dict[str, Any], where: st
             hint = f"did you mean '{guess[0]}'?" if guess else f"expected one of: {', '.join(known)}."
             lines.append(f"{where}{_line(tree, path + [key])}: {_name(data, path + [key])} is an unknown field (a typo?) – {hint}")
         return "\n".join(lines)
-    expected = error.schema.get("description") or _expected_from(error)
+    expected = (error.schema.get("description") or _expected_from(error)).rstrip(".")
     found = _found(error)
     return f"{where}{_line(tree, path)}: {_name(data, path)} is {found} – expected {expected}."
 
@@ -341,6 +342,11 @@ def _line(tree: Any, path: list[Any]) -> str:
         if node is not None:
             found = node
     return f", line {found.start_mark.line + 1}" if found is not None and path else ""
+
+
+def _line_number(problem: str) -> int:
+    match = re.search(r", line (\d+):", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _plain(value: Any) -> Any:
