@@ -283,18 +283,33 @@
 
     el("print").addEventListener("click", function () { window.print(); });
 
+    // A share link opened in this tab, or pasted while the quiz is open.
+    function fromFragment() {
+      var fragment = location.hash.slice(1);
+      if (fragment.indexOf("=") < 0) return false;
+      var shared = parseShare(fragment);
+      if (!shared) {
+        showNotice("The link you opened had something in it that is not a quiz result, so it was ignored. You can take the quiz below.");
+        say(notice.textContent);
+        return true;
+      }
+      notice.hidden = true;
+      showErrors([]);
+      ownResult = false;
+      say(render(shared, true));
+      result.querySelector("h2").focus();
+      return true;
+    }
+
+    function onHashChange() {
+      if (!root.isConnected) window.removeEventListener("hashchange", onHashChange);
+      else fromFragment();
+    }
+
     var restored = restore();
     progress();
-    var fragment = location.hash.slice(1);
-    if (fragment.indexOf("=") >= 0) {
-      var shared = parseShare(fragment);
-      if (shared) {
-        say(render(shared, true));
-        result.querySelector("h2").focus();
-      } else {
-        showNotice("The link you opened had something in it that is not a quiz result, so it was ignored. You can take the quiz below.");
-      }
-    } else if (restored) {
+    window.addEventListener("hashchange", onHashChange);
+    if (!fromFragment() && restored) {
       showNotice("Your saved answers were loaded from this device.");
       if (!missing().length) showOwnResult(false);
     }
