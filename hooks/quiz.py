@@ -30,7 +30,7 @@ TEMPLATE = "quiz.html"
 WORDS_PER_MINUTE = 200
 SECONDS_PER_ITEM = 8
 
-# Page URI -> quiz data with resolved link URLs, for on_page_context.
+# Page URI -> what the template draws (quiz data plus link URLs), per build.
 _quizzes: dict[str, dict[str, Any]] = {}
 
 
@@ -44,28 +44,32 @@ def on_files(files: Files, *, config: Any, **kwargs: Any) -> Files:
         return files
     if schema_file is None:
         raise PluginError(f"docs/{SCHEMA} is missing – the quiz files {', '.join(f.src_uri for f in sources)} need it; restore it from git.")
-    schema = quiz_data.load_schema(Path(schema_file.abs_src_path))
+    try:
+        schema = quiz_data.load_schema(Path(schema_file.abs_src_path))
+    except quiz_data.QuizError as error:
+        raise PluginError(str(error)) from None
     targets = {f.src_uri: page_uri(f.src_uri) for f in sources}
     pages = {f.src_uri for f in files.documentation_pages()} | set(targets.values())
     problems: list[str] = []
+    quizzes = {}
     for file in sources:
         where = f"docs/{file.src_uri}"
         if files.get_file_from_path(targets[file.src_uri]):
             problems.append(f"docs/{targets[file.src_uri]}: this page is generated from {where} – delete the Markdown file.")
             continue
         try:
-            quiz = quiz_data.load_quiz(Path(file.abs_src_path), schema, pages, where)
+            quizzes[targets[file.src_uri]] = quiz_data.load_quiz(Path(file.abs_src_path), schema, pages, where)
         except quiz_data.QuizError as error:
             problems += error.problems
-            continue
-        _quizzes[targets[file.src_uri]] = quiz
     if problems:
         count = len(problems)
         heading = f"{count} problem{'s' if count > 1 else ''} in quiz data (fix them all, then build again):"
         raise PluginError("\n".join([heading, *(f"  - {p}" for p in problems)]))
-    for uri, quiz in _quizzes.items():
+    for uri, quiz in quizzes.items():
         files.append(File.generated(config, uri, content=render_source(quiz)))
-        log.debug("Generated %s from its quiz data file.", uri)
+        log.debug("Generated docs/%s from its quiz data file.", uri)
+    for uri, quiz in quizzes.items():  # once all pages exist, so links can reach any of them
+        _quizzes[uri] = render_view(quiz, uri, files)
     return files
 
 
@@ -78,10 +82,8 @@ def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
 
 
 def on_page_context(context: dict[str, Any], *, page: Any, **kwargs: Any) -> dict[str, Any]:
-    quiz = _quizzes.get(page.file.src_uri)
-    if quiz is None:
-        return context
-    context["quiz"] = render_view(quiz, page.file.src_uri, kwargs["config"])
+    if page.file.src_uri in _quizzes:
+        context["quiz"] = _quizzes[page.file.src_uri]
     return context
 
 
@@ -109,10 +111,10 @@ def completion_minutes(quiz: dict[str, Any]) -> int:
     return max(1, math.ceil(seconds / 60))
 
 
-def render_view(quiz: dict[str, Any], page_src: str, config: Any) -> dict[str, Any]:
+def render_view(quiz: dict[str, Any], page_src: str, files: Files) -> dict[str, Any]:
     """What overrides/quiz.html draws: the data plus site URLs for its links."""
     def url(src: str) -> str:
-        return File(src, "", "", config.use_directory_urls).url
+        return files.get_file_from_path(src).url
 
     patterns = [
         {**p, "url": url(p["page"]), "next_steps": [{**s, "url": url(s["page"])} for s in p["next_steps"]]}

@@ -36,12 +36,20 @@ class QuizError(Exception):
 
 
 def load_schema(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise QuizError([f"{path}, line {error.lineno}, column {error.colno}: the schema is not valid JSON ({error.msg}) – fix it or restore it from git."]) from None
 
 
 def load_quiz(path: Path, schema: dict[str, Any], pages: set[str], where: str | None = None) -> dict[str, Any]:
     """Read, parse and check one quiz file; return its data or raise QuizError."""
-    return parse_quiz(path.read_text(encoding="utf-8"), schema, pages, where or str(path))
+    where = where or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise QuizError([f"{where}: byte {error.start + 1} is not UTF-8 text – save the file as UTF-8."]) from None
+    return parse_quiz(text, schema, pages, where)
 
 
 def parse_quiz(text: str, schema: dict[str, Any], pages: set[str], where: str) -> dict[str, Any]:

@@ -212,3 +212,11 @@ def test_a_second_data_file_makes_a_second_quiz(project_copy):
     assert result.returncode == 0, result.stderr
     built = (project_copy / "site/quiz/second/index.html").read_text(encoding="utf-8")
     assert "<h1>A second quiz</h1>" in built and 'data-quiz="second"' in built
+
+
+def test_a_hand_written_page_in_the_way_is_named(project_copy):
+    (project_copy / "docs/quiz/attachment-style.md").write_text("---\ntitle: Old\n---\n\nOld page.\n", encoding="utf-8")
+    result = run_build(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "docs/quiz/attachment-style.md: this page is generated from docs/quiz/attachment-style.yml – delete the Markdown file." in output

@@ -213,6 +213,13 @@ def test_load_quiz_error_is_one_exception_not_a_traceback(tmp_path, schema, page
     assert str(caught.value).startswith("docs/quiz/bad.yml, line ")
 
 
+def test_text_that_is_not_utf8_is_named(tmp_path, schema, pages):
+    bad = tmp_path / "bad.yml"
+    bad.write_bytes("title: caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(quiz_data.QuizError, match="docs/quiz/bad.yml: byte 11 is not UTF-8 text"):
+        quiz_data.load_quiz(bad, schema, pages, "docs/quiz/bad.yml")
+
+
 # --- scoring --------------------------------------------------------------------------
 
 
