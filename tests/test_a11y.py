@@ -57,15 +57,16 @@ def axe_violations(page, where: str) -> list[str]:
 
 def show_quiz_result(page) -> None:
     """Answer every question, then ask for the result, as a reader would."""
-    form = page.locator(".md-content form:has(input[type=radio])")
-    assert form.count() == 1, f"{page.url}: expected one quiz form in the article, found {form.count()}"
+    page.wait_for_selector("[data-sb-ready]", state="attached")  # the quiz script has set up
+    form = page.locator("form[data-sb-form]")
     names = form.evaluate(
         "f => [...new Set([...f.querySelectorAll('input[type=radio]')].map(i => i.name))]"
     )
+    assert names, f"{page.url}: the quiz has no questions"
     for name in names:
         form.locator(f'input[type=radio][name="{name}"]').first.check()
-    form.locator("button[type=submit], input[type=submit]").first.click()
-    page.wait_for_timeout(300)  # the result is drawn by script; let it settle
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("[data-sb-result]", state="visible")
 
 
 @pytest.fixture(scope="module")
