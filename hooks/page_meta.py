@@ -24,7 +24,7 @@ log = get_plugin_logger(__name__)
 
 WORDS_PER_MINUTE = 200
 REQUIRED = ("title", "description", "last_reviewed", "next_review", "tags")
-OPTIONAL = ("reviewer", "template", "hide", "search", "status", "icon", "subtitle", "help_pointer")
+OPTIONAL = ("reviewer", "template", "hide", "search", "status", "icon", "subtitle")
 KNOWN = REQUIRED + OPTIONAL
 REVIEWER_FIELDS = ("name", "credentials")
 EXAMPLE_DATE = "2026-11-28"
