@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import math
 import re
@@ -100,15 +101,14 @@ def semantic_problems(data: dict[str, Any], pages: set[str], where: str, tree: A
 
     dimensions = [d for d in _list(data.get("dimensions")) if isinstance(d, dict)]
     dim_ids = [d.get("id") for d in dimensions if isinstance(d.get("id"), str)]
-    _duplicates(dim_ids, "dimensions", data.get("dimensions"), report)
+    _duplicates("dimensions", data.get("dimensions"), report)
     for index, dimension in enumerate(_list(data.get("dimensions"))):
         cutoff = dimension.get("cutoff") if isinstance(dimension, dict) else None
         if scale_ok and _is_number(cutoff) and not low < cutoff < high:
             report(["dimensions", index, "cutoff"], f" is {cutoff}, outside the scale – expected a number above {low} and below {high}.")
 
     items = _list(data.get("items"))
-    item_ids = [i.get("id") for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)]
-    _duplicates(item_ids, "items", items, report)
+    _duplicates("items", items, report)
     counts = Counter()
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("dimension"), str):
@@ -221,8 +221,7 @@ def browser_data(quiz: dict[str, Any]) -> dict[str, Any]:
 
 def _check_patterns(data: dict[str, Any], dim_ids: list[str], report: Any) -> None:
     patterns = _list(data.get("patterns"))
-    ids = [p.get("id") for p in patterns if isinstance(p, dict) and isinstance(p.get("id"), str)]
-    _duplicates(ids, "patterns", patterns, report)
+    _duplicates("patterns", patterns, report)
     if len(dim_ids) != 2:
         return
     seen: dict[tuple[str, ...], int] = {}
@@ -238,7 +237,7 @@ def _check_patterns(data: dict[str, Any], dim_ids: list[str], report: Any) -> No
         if key in seen:
             report(["patterns", index, "region"], f" is the same region as pattern {seen[key] + 1} – expected each pattern in its own region.")
         seen[key] = index
-    missing = [k for k in _all_regions(dim_ids) if k not in seen]
+    missing = [k for k in itertools.product(REGIONS, repeat=2) if k not in seen]
     if seen and missing:
         wanted = "; ".join(", ".join(f"{d}: {v}" for d, v in zip(dim_ids, k)) for k in missing)
         report(["patterns"], f" leaves part of the map without a pattern – expected a pattern for: {wanted}.")
@@ -261,7 +260,7 @@ def _check_links(data: dict[str, Any], pages: set[str], report: Any) -> None:
                 check(["patterns", index, "next_steps", step_index, "page"], step.get("page"))
 
 
-def _duplicates(ids: list[str], section: str, entries: Any, report: Any) -> None:
+def _duplicates(section: str, entries: Any, report: Any) -> None:
     first: dict[str, int] = {}
     for index, entry in enumerate(_list(entries)):
         value = entry.get("id") if isinstance(entry, dict) else None
@@ -366,10 +365,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-def _all_regions(dim_ids: list[str]) -> list[tuple[str, str]]:
-    return [(a, b) for a in REGIONS for b in REGIONS]
 
 
 def _date(value: Any) -> dt.date | None:

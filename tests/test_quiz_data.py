@@ -318,3 +318,24 @@ def test_completion_time_counts_the_questions(good):
     shorter["items"] = shorter["items"][:4]
     assert quiz.completion_minutes(good) > quiz.completion_minutes(shorter) >= 1
     assert quiz.completion_minutes(good) <= 10
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d.update(items="all of them"),
+        lambda d: d.update(items=[1, "two", None]),
+        lambda d: d.update(dimensions={"anxiety": 4}),
+        lambda d: d.update(dimensions=[None, "avoidance"]),
+        lambda d: d.update(scale=[1, 7]),
+        lambda d: d["scale"].update(min="one", labels="none"),
+        lambda d: d.update(patterns=[{"region": ["low"], "page": 3}]),
+        lambda d: d["patterns"][0].update(region={"anxiety": ["low"], "avoidance": None}),
+        lambda d: d["patterns"][0].update(next_steps="therapy"),
+        lambda d: d.update(near_line="close", last_reviewed=20261128, tags="quiz"),
+        lambda d: d.update({1: "number key", True: "bool key"}),
+    ],
+)
+def test_odd_shapes_give_readable_problems_not_crashes(change, schema, pages):
+    found = problems(edited(change), schema, pages)
+    assert found and all(line.startswith(WHERE) for line in found)
