@@ -131,6 +131,10 @@ def semantic_problems(data: dict[str, Any], pages: set[str], where: str, tree: A
     if first and second and second <= first:
         report(["next_review"], f" is {second}, not after last_reviewed {first} – expected a later date.")
 
+    intro = data.get("introduction")
+    if isinstance(intro, str) and re.search(r"^# \S", intro, flags=re.M):
+        report(["introduction"], " has a '# ' heading – remove it; the page title comes from the 'title' field.")
+
     _check_patterns(data, dim_ids, report)
     _check_links(data, pages, report)
     return problems

@@ -142,6 +142,7 @@ BAD_EDITS = {
     "two patterns in one region": (lambda d: d["patterns"][1].update(region={"anxiety": "low", "avoidance": "low"}), ["pattern 2 (id 'anxious'), field 'region' is the same region as pattern 1", "expected a pattern for: anxiety: high, avoidance: low"]),
     "bad region value": (lambda d: d["patterns"][0]["region"].update(anxiety="medium"), ["field 'region.anxiety' is 'medium'", "expected low or high"]),
     "missing top-level field": (lambda d: d.pop("instructions"), ["field 'instructions' is missing", "expected one paragraph of plain text"]),
+    "heading in the introduction": (lambda d: d.update(introduction="# Quiz\n\nHello."), ["field 'introduction' has a '# ' heading"]),
     "dates in the wrong order": (lambda d: d.update(next_review="2026-01-01"), ["field 'next_review' is 2026-01-01, not after last_reviewed 2026-11-28"]),
 }
 
