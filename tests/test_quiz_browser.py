@@ -19,9 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 QUIZ = "quiz/attachment-style/"
 STORE_KEY = "sb-quiz:attachment-style"
 DESKTOP = {"width": 1280, "height": 900}
-# Material writes its colour-scheme choice to localStorage on every page; that is
-# the theme's, not the quiz's, and holds no answers.
-THEME_KEYS = re.compile(r"\.__palette$")
 REGIONS = {"secure": (2, 2), "anxious": (6, 2), "avoidant": (2, 6), "fearful": (6, 6)}
 
 
@@ -365,10 +362,6 @@ def storage(page) -> dict:
     )
 
 
-def quiz_keys(keys: list[str]) -> list[str]:
-    return [key for key in keys if not THEME_KEYS.search(key)]
-
-
 def test_nothing_is_stored_after_finishing(desktop, server, quiz):
     page = desktop
     open_quiz(page, server)
@@ -378,7 +371,7 @@ def test_nothing_is_stored_after_finishing(desktop, server, quiz):
     page.reload()
     page.wait_for_selector("[data-sb-ready]", state="attached")
     stored = storage(page)
-    assert quiz_keys(stored["local"]) == [] and stored["session"] == [] and stored["cookie"] == ""
+    assert stored["local"] == [] and stored["session"] == [] and stored["cookie"] == ""
     assert page.context.cookies() == []
     assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
 
@@ -403,7 +396,7 @@ def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz
     page.click("[data-sb-forget]")
     assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
     assert not page.is_checked("[data-sb-remember]") and page.is_hidden("[data-sb-forget]")
-    assert quiz_keys(storage(page)["local"]) == []
+    assert storage(page)["local"] == []
     page.reload()
     page.wait_for_selector("[data-sb-ready]", state="attached")
     assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
@@ -419,7 +412,7 @@ def test_start_again_clears_everything(desktop, server, quiz):
     assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
     assert page.is_hidden("[data-sb-result]")
     assert page.text_content("[data-sb-progress]") == "0 of 24 answered"
-    assert quiz_keys(storage(page)["local"]) == [] and not page.is_checked("[data-sb-remember]")
+    assert storage(page)["local"] == [] and not page.is_checked("[data-sb-remember]")
     assert active(page, "el => el.name") == quiz["items"][0]["id"]
 
 
