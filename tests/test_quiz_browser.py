@@ -469,3 +469,18 @@ def test_text_contrast_meets_aa_in_both_schemes(make_page, server, quiz, scheme)
                      "[data-sb-pattern='anxious'] a", "[data-sb-reset]", ".sb-quiz__guide li"):
         ratio = _contrast(page, selector)
         assert ratio >= 4.5, f"{selector}: contrast {ratio:.2f} in the {scheme} scheme"
+
+
+def test_print_result_prints_the_result_without_the_questions(desktop, server, quiz):
+    page = desktop
+    open_quiz(page, server)
+    set_answers_by_script(page, answers_for(quiz, 5, 2))
+    page.click("button[type=submit]")
+    page.evaluate("window.print = () => {}")  # no print dialog in a test; the page stays in print mode
+    page.click("[data-sb-print]")
+    page.emulate_media(media="print")
+    assert page.locator("[data-sb-result]").is_visible()
+    assert not page.locator("[data-sb-form]").is_visible()
+    assert not page.locator(".sb-quiz__guide").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("[data-sb-form]").is_visible()  # printing from the menu still gives the paper form

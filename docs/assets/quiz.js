@@ -281,7 +281,13 @@
       else fallback();
     });
 
-    el("print").addEventListener("click", function () { window.print(); });
+    // "Print result" prints the result alone; printing from the browser menu prints the whole form.
+    el("print").addEventListener("click", function () {
+      var root = document.documentElement;
+      root.classList.add("sb-print-result");
+      window.addEventListener("afterprint", function () { root.classList.remove("sb-print-result"); }, { once: true });
+      window.print();
+    });
 
     // A share link opened in this tab, or pasted while the quiz is open.
     function fromFragment() {
