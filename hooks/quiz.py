@@ -13,6 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import yaml
 
@@ -32,10 +33,13 @@ SECONDS_PER_ITEM = 8
 
 # Page URI -> what the template draws (quiz data plus link URLs), per build.
 _quizzes: dict[str, dict[str, Any]] = {}
+# Page URI -> its data file, so "Edit this page" opens the file editors change.
+_sources: dict[str, str] = {}
 
 
 def on_files(files: Files, *, config: Any, **kwargs: Any) -> Files:
     _quizzes.clear()
+    _sources.clear()
     sources = [f for f in files if is_quiz_data(f.src_uri)]
     schema_file = files.get_file_from_path(SCHEMA)
     for file in [*sources, *([schema_file] if schema_file else [])]:
@@ -67,6 +71,7 @@ def on_files(files: Files, *, config: Any, **kwargs: Any) -> Files:
         raise PluginError("\n".join([heading, *(f"  - {p}" for p in problems)]))
     for uri, quiz in quizzes.items():
         files.append(File.generated(config, uri, content=render_source(quiz)))
+        _sources[uri] = next(src for src, target in targets.items() if target == uri)
         log.debug("Generated docs/%s from its quiz data file.", uri)
     for uri, quiz in quizzes.items():  # once all pages exist, so links can reach any of them
         _quizzes[uri] = render_view(quiz, uri, files)
@@ -81,9 +86,11 @@ def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
     return markdown
 
 
-def on_page_context(context: dict[str, Any], *, page: Any, **kwargs: Any) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], *, page: Any, config: Any, **kwargs: Any) -> dict[str, Any]:
     if page.file.src_uri in _quizzes:
         context["quiz"] = _quizzes[page.file.src_uri]
+        if config.repo_url and config.edit_uri:
+            page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri) + _sources[page.file.src_uri]
     return context
 
 

@@ -220,3 +220,7 @@ def test_a_hand_written_page_in_the_way_is_named(project_copy):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "docs/quiz/attachment-style.md: this page is generated from docs/quiz/attachment-style.yml – delete the Markdown file." in output
+
+
+def test_edit_this_page_opens_the_data_file(page_html):
+    assert 'href="https://github.com/secure-base/secure-base/edit/main/docs/quiz/attachment-style.yml"' in page_html
