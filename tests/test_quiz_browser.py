@@ -302,7 +302,7 @@ def test_share_link_holds_only_the_scores_and_opens_the_result(make_page, server
     assert other.is_visible("[data-sb-result]") and other.is_visible("[data-sb-shared]")
     assert shown_scores(other, quiz) == scores
     assert shown_pattern(other) == "anxious"
-    assert other.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
+    assert other.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
     assert active(other, "el => el.id") == "sb-quiz-result-title"
     assert other.is_hidden("[data-sb-notice]")
 
@@ -373,7 +373,7 @@ def test_nothing_is_stored_after_finishing(desktop, server, quiz):
     stored = storage(page)
     assert stored["local"] == [] and stored["session"] == [] and stored["cookie"] == ""
     assert page.context.cookies() == []
-    assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
+    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
 
 
 def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz):
@@ -399,7 +399,7 @@ def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz
     assert storage(page)["local"] == []
     page.reload()
     page.wait_for_selector("[data-sb-ready]", state="attached")
-    assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
+    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
 
 
 def test_start_again_clears_everything(desktop, server, quiz):
@@ -409,7 +409,7 @@ def test_start_again_clears_everything(desktop, server, quiz):
     page.check("[data-sb-remember]")
     page.click("button[type=submit]")
     page.click("[data-sb-reset]")
-    assert page.eval_on_selector_all("input[type=radio]:checked", "els => els.length") == 0
+    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
     assert page.is_hidden("[data-sb-result]")
     assert page.text_content("[data-sb-progress]") == "0 of 24 answered"
     assert storage(page)["local"] == [] and not page.is_checked("[data-sb-remember]")
