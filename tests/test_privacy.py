@@ -22,6 +22,9 @@ STORED = """async () => ({
 
 def test_reading_every_page_and_taking_the_quiz_stores_nothing(site_dir, server, make_page):
     page = make_page(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    origin = server.split("/secure-base/")[0] + "/"
+    elsewhere: list[str] = []
+    page.context.on("request", lambda request: None if request.url.startswith((origin, "data:", "blob:")) else elsewhere.append(request.url))
     seen = []
     for path in site_pages(site_dir):
         page.goto(server + path, wait_until="load")
@@ -39,6 +42,7 @@ def test_reading_every_page_and_taking_the_quiz_stores_nothing(site_dir, server,
     page.wait_for_load_state("networkidle")
     seen.append(page.evaluate(STORED))
 
+    assert not elsewhere, f"the browser asked other hosts: {elsewhere}"
     empty = {"localStorage": [], "sessionStorage": [], "indexedDB": [], "caches": [], "cookie": ""}
     left = [s for s in seen if s != empty]
     assert not left, f"the site stored something in the browser: {left[0]}"
