@@ -26,11 +26,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7, help="builds per variant (default 7)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000], help="synthetic pages to add")
+    parser.add_argument(
+        "--layout", choices=["sections", "subsections"], default="sections",
+        help="synthetic pages in new top-level nav sections (default), or in sub-sections of one new top-level section",
+    )
+    parser.add_argument("--scaling-only", action="store_true", help="skip the build-time and hook tables")
     args = parser.parse_args()
     print(f"Machine: {machine()}\n")
-    strict_build_time(args.rounds)
-    hook_overhead(args.rounds)
-    scaling(args.sizes, max(3, args.rounds // 2))
+    if not args.scaling_only:
+        strict_build_time(args.rounds)
+        hook_overhead(args.rounds)
+    scaling(args.sizes, max(3, args.rounds // 2), args.layout)
 
 
 def strict_build_time(rounds: int) -> None:
@@ -78,7 +84,7 @@ def hook_overhead(rounds: int) -> None:
     print("Without the quiz hook the generated quiz page is missing, so those variants build one page fewer.\n")
 
 
-def scaling(sizes: list[int], rounds: int) -> None:
+def scaling(sizes: list[int], rounds: int, layout: str) -> None:
     base = copy_site(WORK / "scale-0")
     build(base)
     base_time = min(build(base) for _ in range(rounds))
@@ -87,12 +93,12 @@ def scaling(sizes: list[int], rounds: int) -> None:
     marginal = {}
     for size in sizes:
         project = copy_site(WORK / f"scale-{size}")
-        add_synthetic_pages(project, size)
+        add_synthetic_pages(project, size, layout)
         seconds = min(build(project) for _ in range(rounds))
         pages = count_pages(project / "site")
         marginal[size] = (seconds - base_time) / size
         rows.append([size, pages, f"{seconds:.2f}", f"{seconds / pages * 1000:.1f}", f"{marginal[size] * 1000:.1f}"])
-    print(f"## Scaling with synthetic pages (strict, fastest of {rounds})\n")
+    print(f"## Scaling with synthetic pages in {layout} of {PAGES_PER_SECTION} (strict, fastest of {rounds})\n")
     print(table(["pages added", "pages built", "build (s)", "ms per page", "ms per added page"], rows))
     low, high = marginal[min(sizes)], marginal[max(sizes)]
     spread = abs(high - low) / low
@@ -119,8 +125,9 @@ def with_hooks(project: Path, hooks: list[str]) -> Path:
     return project
 
 
-def add_synthetic_pages(project: Path, count: int) -> None:
-    """Add `count` article-like pages in nav sections of PAGES_PER_SECTION."""
+def add_synthetic_pages(project: Path, count: int, layout: str = "sections") -> None:
+    """Add `count` article-like pages in nav sections of PAGES_PER_SECTION: new top-level
+    sections, or sub-sections of one new top-level section."""
     sections: dict[int, list[str]] = {}
     for number in range(count):
         section = number // PAGES_PER_SECTION
@@ -129,10 +136,13 @@ def add_synthetic_pages(project: Path, count: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(synthetic_page(number), encoding="utf-8")
         sections.setdefault(section, []).append(uri)
+    indent = "  " if layout == "sections" else "      "
     nav = "".join(
-        f"  - Bench {section:02d}:\n" + "".join(f"      - {uri}\n" for uri in uris)
+        f"{indent}- Bench {section:02d}:\n" + "".join(f"{indent}    - {uri}\n" for uri in uris)
         for section, uris in sections.items()
     )
+    if layout == "subsections":
+        nav = "  - Bench:\n" + nav
     config = project / "mkdocs.yml"
     config.write_text(insert_into_nav(config.read_text(encoding="utf-8"), nav), encoding="utf-8")
 
