@@ -97,3 +97,24 @@ def test_glossary_terms_show_their_definition_on_tap_and_focus(make_page, server
     tooltip = page.locator(".md-tooltip2--active")
     expect(tooltip).to_be_visible()
     assert len(tooltip.inner_text()) > 20
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_menu_opens_and_closes_by_keyboard_on_a_phone(make_page, server, key):
+    page = make_page(viewport={"width": 360, "height": 740})
+    page.goto(server + "styles/secure/")
+    button = page.get_by_role("button", name="Site menu")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Site menu":
+            break
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press(key)
+    expect(button).to_have_attribute("aria-expanded", "true")
+    drawer_link = page.locator(".md-sidebar--primary .md-nav__link[href]").first
+    expect(drawer_link).to_be_visible()
+    expect(page.locator(".md-sidebar--primary :focus")).to_have_count(1)
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
