@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SITE_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -173,6 +175,31 @@ def make_page(browser, server):
         context.close()
     offsite = [url for guard in guards for url in guard.offsite]
     assert not offsite, f"requests left the local server: {offsite}"
+
+
+def use_local_sitemap(page, site_dir: Path, server: str) -> None:
+    """Let Material's instant navigation work as on the published site.
+
+    Material only navigates instantly to links listed in sitemap.xml, which names
+    the published host, so on the test server every click would be a full load.
+    """
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8").replace(SITE_URL, server)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+
+
+def search_for(page, words: str):
+    """Type into the focused search box until results show; returns the first result link."""
+    query = page.locator("input.md-search__input")
+    result = page.locator(".md-search-result__link").first
+    for _ in range(20):  # the index loads in a worker; typing before it is ready finds nothing
+        query.fill("")
+        page.keyboard.type(words, delay=20)
+        try:
+            result.wait_for(state="visible", timeout=500)
+            return result
+        except Exception:
+            continue
+    raise AssertionError(f"search for {words!r} showed no results")
 
 
 @pytest.fixture()

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import search_for
+
 
 @pytest.mark.parametrize("path", ["", "styles/anxious/", "help/", "about/privacy/"])
 def test_pages_load_with_styles_and_nothing_from_other_hosts(page, server, path):
@@ -34,18 +36,8 @@ def test_help_link_is_visible_and_reachable_on_a_phone(make_page, server):
 
 def test_search_finds_an_article_offline(page, server):
     page.goto(server)
-    search = page.locator("input.md-search__input")
-    search.click()
-    result = page.locator(".md-search-result__link").first
-    for _ in range(20):  # the index loads in a worker; typing before it is ready finds nothing
-        search.fill("")
-        search.press_sequentially("anxious", delay=20)
-        try:
-            expect(result).to_be_visible(timeout=500)
-            break
-        except AssertionError:
-            continue
-    expect(result).to_be_visible()
+    page.locator("input.md-search__input").click()
+    result = search_for(page, "anxious")
     assert "styles/anxious/" in result.get_attribute("href")
 
 

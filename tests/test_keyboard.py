@@ -13,9 +13,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import search_for, use_local_sitemap
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
@@ -42,18 +41,11 @@ FOCUSED = """() => {
 
 @pytest.fixture()
 def open_page(make_page, server, site_dir):
-    """A page whose links behave as on the published site.
-
-    Material's instant navigation only handles links listed in sitemap.xml,
-    which names the published host, so on the test server it would stay off
-    and links (the skip link too) would behave differently from the real site.
-    Serving the sitemap with the test server's address turns it on.
-    """
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8").replace(SITE_URL, server)
+    """A page whose links (the skip link too) behave as on the published site."""
 
     def _open(path: str, viewport: dict = DESKTOP, **context_options):
         page = make_page(viewport=viewport, **context_options)
-        page.route("**/sitemap.xml", lambda route: route.fulfill(body=sitemap, content_type="application/xml"))
+        use_local_sitemap(page, site_dir, server)
         page.goto(server + path)
         page.wait_for_load_state("networkidle")  # the sitemap has arrived
         return page
@@ -186,18 +178,8 @@ def test_search_works_from_the_keyboard(open_page, viewport):
         pytest.fail("Tab never reached the search box")
     if page.evaluate("document.activeElement.tagName") == "LABEL":
         page.keyboard.press("Enter")
-    query = page.locator("input.md-search__input")
-    expect(query).to_be_focused()
-    result = page.locator(".md-search-result__link").first
-    for _ in range(20):  # the index loads in a worker; typing before it is ready finds nothing
-        query.fill("")
-        page.keyboard.type("avoidant", delay=20)
-        try:
-            expect(result).to_be_visible(timeout=500)
-            break
-        except AssertionError:
-            continue
-    expect(result).to_be_visible()
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    result = search_for(page, "avoidant")
     page.keyboard.press("ArrowDown")  # Material moves focus into the results
     expect(result).to_be_focused()
     href = result.get_attribute("href")

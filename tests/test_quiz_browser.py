@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from pathlib import Path
 
 import pytest
 
 import quiz_data
+from conftest import use_local_sitemap
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ = "quiz/attachment-style/"
@@ -36,16 +36,9 @@ def desktop(make_page):
 
 @pytest.fixture()
 def instant_page(make_page, server, site_dir):
-    """A page on which Material's instant navigation works as on the real host.
-
-    Material only navigates instantly to URLs listed in sitemap.xml, and it
-    matches them by host name without the port, so on a test server with a port
-    every click is a full load. Serving the sitemap with local URLs fixes that.
-    """
-    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
-    body = (site_dir / "sitemap.xml").read_text(encoding="utf-8").replace(site_url, server)
+    """A page on which Material's instant navigation works as on the published site."""
     page = make_page(viewport=DESKTOP)
-    page.route("**/sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+    use_local_sitemap(page, site_dir, server)
     return page
 
 
