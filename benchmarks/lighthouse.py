@@ -37,7 +37,7 @@ def main() -> None:
     reports.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {machine()}\n")
     rows, misses = [], []
-    with serve(site) as base:
+    with serve(site, compress=True) as base:
         for form in ("mobile", "desktop"):
             for name, path in PAGES.items():
                 report = reports / f"{name}-{form}.json"

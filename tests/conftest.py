@@ -4,21 +4,16 @@ the test on any request leaving that server."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import re
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PATH = "/secure-base/"  # the path part of site_url in mkdocs.yml
+from local_site import PROJECT_PATH, ROOT, SITE_URL, build_site, copy_site, serve  # noqa: F401 (tests import these from here)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,22 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SITE_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def build_site(config_file: Path, site_dir: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -58,14 +39,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the site sources that a test may break."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return copy_site(dest)
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -85,47 +59,11 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-class _ProjectPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under PROJECT_PATH, with 404.html as GitHub Pages does."""
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(PROJECT_PATH):
-            return "/nonexistent"
-        return super().translate_path("/" + path[len(PROJECT_PATH):])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # A browser that closes a connection early is not a test failure.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> str:
-    """Base URL of the built site, served under the project path."""
-    handler = functools.partial(_ProjectPathHandler, directory=str(site_dir))
-    httpd = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PROJECT_PATH}"
-    httpd.shutdown()
+    """Base URL of the built site, served under the project path as GitHub Pages does."""
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

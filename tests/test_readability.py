@@ -1,11 +1,6 @@
 """Plain language: every page reads at about grade 8, and none above grade 9."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import readability  # noqa: E402
+import readability
 
 
 def test_every_page_is_within_the_reading_level_limits():
