@@ -117,6 +117,16 @@ def check_result(page, quiz, answers) -> None:
     assert expected_boundary(quiz, scores) in page.text_content("[data-sb-boundary]")
 
 
+def answered(page) -> int:
+    """How many of the quiz's questions have an answer ticked."""
+    return page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length")
+
+
+def reopen(page) -> None:
+    page.reload()
+    page.wait_for_selector("[data-sb-ready]", state="attached")
+
+
 def active(page, script: str = "el => el && el.outerHTML"):
     return page.evaluate(f"({script})(document.activeElement)")
 
@@ -295,7 +305,7 @@ def test_share_link_holds_only_the_scores_and_opens_the_result(make_page, server
     assert other.is_visible("[data-sb-result]") and other.is_visible("[data-sb-shared]")
     assert shown_scores(other, quiz) == scores
     assert shown_pattern(other) == "anxious"
-    assert other.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
+    assert answered(other) == 0
     assert active(other, "el => el.id") == "sb-quiz-result-title"
     assert other.is_hidden("[data-sb-notice]")
 
@@ -361,12 +371,11 @@ def test_nothing_is_stored_after_finishing(desktop, server, quiz):
     set_answers_by_script(page, answers_for(quiz, 2, 6))
     page.click("button[type=submit]")
     page.click("[data-sb-copy]")
-    page.reload()
-    page.wait_for_selector("[data-sb-ready]", state="attached")
+    reopen(page)
     stored = storage(page)
     assert stored["local"] == [] and stored["session"] == [] and stored["cookie"] == ""
     assert page.context.cookies() == []
-    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
+    assert answered(page) == 0
 
 
 def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz):
@@ -380,8 +389,7 @@ def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz
     assert json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')")) == answers
     assert storage(page)["session"] == [] and page.context.cookies() == []
 
-    page.reload()
-    page.wait_for_selector("[data-sb-ready]", state="attached")
+    reopen(page)
     assert page.is_checked("[data-sb-remember]")
     assert "saved answers were loaded" in page.text_content("[data-sb-notice]")
     check_result(page, quiz, answers)
@@ -390,9 +398,8 @@ def test_remember_is_opt_in_and_forget_removes_the_answers(desktop, server, quiz
     assert page.evaluate(f"localStorage.getItem('{STORE_KEY}')") is None
     assert not page.is_checked("[data-sb-remember]") and page.is_hidden("[data-sb-forget]")
     assert storage(page)["local"] == []
-    page.reload()
-    page.wait_for_selector("[data-sb-ready]", state="attached")
-    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
+    reopen(page)
+    assert answered(page) == 0
 
 
 def test_start_again_clears_everything(desktop, server, quiz):
@@ -402,7 +409,7 @@ def test_start_again_clears_everything(desktop, server, quiz):
     page.check("[data-sb-remember]")
     page.click("button[type=submit]")
     page.click("[data-sb-reset]")
-    assert page.eval_on_selector_all("[data-sb-form] input[type=radio]:checked", "els => els.length") == 0
+    assert answered(page) == 0
     assert page.is_hidden("[data-sb-result]")
     assert page.text_content("[data-sb-progress]") == "0 of 24 answered"
     assert storage(page)["local"] == [] and not page.is_checked("[data-sb-remember]")
