@@ -1,8 +1,9 @@
 """Related articles: each page ends with up to three pages that share its tags.
 
 Chosen at build time from front-matter tags: the most shared tags first, then
-the order of the navigation. Pages are indexed by tag, so the work grows with
-the number of pages that share a tag, not with every pair of pages.
+the order of the navigation. Pages are indexed by tag, and for each tag only
+the nearest pages in navigation order are compared (all of them while a tag
+has up to 2 × NEIGHBOURS + 1 pages), so build time stays linear as the site grows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 MAX_RELATED = 3
+NEIGHBOURS = 25  # pages compared on each side, per tag
 # Tags so broad that sharing them says nothing; they never make pages related.
 IGNORED_TAGS = frozenset({"home", "site"})
 
@@ -38,13 +40,16 @@ def related_pages(tags: dict[str, list[str]], limit: int = MAX_RELATED) -> dict[
     order = {uri: index for index, uri in enumerate(tags)}
     index: dict[str, list[str]] = defaultdict(list)
     for uri, page_tags in tags.items():
-        for tag in set(page_tags) - IGNORED_TAGS:
+        for tag in sorted(set(page_tags) - IGNORED_TAGS):
             index[tag].append(uri)
+    position = {tag: {uri: i for i, uri in enumerate(uris)} for tag, uris in index.items()}
     result = {}
     for uri, page_tags in tags.items():
         shared: Counter[str] = Counter()
         for tag in set(page_tags) - IGNORED_TAGS:
-            shared.update(other for other in index[tag] if other != uri)
+            i = position[tag][uri]
+            nearby = index[tag][max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
+            shared.update(other for other in nearby if other != uri)
         ranked = sorted(shared, key=lambda other: (-shared[other], order[other]))
         result[uri] = ranked[:limit]
     return result

@@ -175,3 +175,10 @@ def test_named_reviewer_is_shown_with_credentials(project_copy):
     html = (project_copy / "site" / "help" / "index.html").read_text(encoding="utf-8")
     assert "Clinically reviewed by Dr Ada Example, PhD, clinical psychologist." in html
     assert '"reviewedBy": {"@type": "Person", "description": "PhD, clinical psychologist", "name": "Dr Ada Example"}' in html
+
+
+def test_related_pages_compare_only_near_neighbours_of_a_crowded_tag():
+    tags = {f"p{n}": ["bench"] for n in range(200)}
+    result = related.related_pages(tags)
+    assert result["p0"] == ["p1", "p2", "p3"]
+    assert result["p150"] == ["p125", "p126", "p127"]  # the nearest 25 on each side, earliest first
