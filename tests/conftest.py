@@ -134,9 +134,20 @@ def search_for(page, words: str):
         page.keyboard.type(words, delay=20)
         try:
             result.wait_for(state="visible", timeout=500)
-            return result
         except Exception:
             continue
+        # Each keystroke starts a search; wait until the last one has drawn its results.
+        page.wait_for_function(
+            """() => {
+                const list = document.querySelector('.md-search-result__list');
+                const now = list && list.innerHTML;
+                const same = now && now === window.sbLastResults;
+                window.sbLastResults = now;
+                return same;
+            }""",
+            polling=300,
+        )
+        return result
     raise AssertionError(f"search for {words!r} showed no results")
 
 
