@@ -22,13 +22,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 import quiz_data
+from page_meta import WORDS_PER_MINUTE
 
 log = get_plugin_logger(__name__)
 
 QUIZ_DIR = "quiz/"
 SCHEMA = "quiz/quiz.schema.json"
 TEMPLATE = "quiz.html"
-WORDS_PER_MINUTE = 200
 SECONDS_PER_ITEM = 8
 
 # Page URI -> what the template draws (quiz data plus link URLs), per build.

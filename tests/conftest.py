@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from local_site import PROJECT_PATH, ROOT, SITE_URL, build_site, copy_site, serve  # noqa: F401 (tests import these from here)
+from local_site import ROOT, SITE_URL, build_site, copy_site, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,6 +26,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+MISSING = "this-page-does-not-exist/"  # served with the site's 404 page
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -35,11 +37,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     build_site(ROOT / "mkdocs.yml", out)
     return out
-
-
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the site sources that a test may break."""
-    return copy_site(dest)
 
 
 def run_build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -56,7 +53,8 @@ def run_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    """A throwaway copy of the site sources that a test may break."""
+    return copy_site(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
@@ -113,6 +111,28 @@ def make_page(browser, server):
         context.close()
     offsite = [url for guard in guards for url in guard.offsite]
     assert not offsite, f"requests left the local server: {offsite}"
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every built page as a path under the site root ("" for the home page)."""
+    return sorted(
+        "" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
+        for p in site_dir.rglob("index.html")
+    )
+
+
+def show_quiz_result(page) -> None:
+    """Answer every quiz question, then ask for the result, as a reader would."""
+    page.wait_for_selector("[data-sb-ready]", state="attached")  # the quiz script has set up
+    form = page.locator("form[data-sb-form]")
+    names = form.evaluate(
+        "f => [...new Set([...f.querySelectorAll('input[type=radio]')].map(i => i.name))]"
+    )
+    assert names, f"{page.url}: the quiz has no questions"
+    for name in names:
+        form.locator(f'input[type=radio][name="{name}"]').first.check()
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("[data-sb-result]", state="visible")
 
 
 def use_local_sitemap(page, site_dir: Path, server: str) -> None:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MISSING, built_pages, show_quiz_result
+
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 QUIZ = "quiz/attachment-style/"
-MISSING = "this-page-does-not-exist/"  # served with the site's 404 page
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Rules switched off, each with the reason. Keep this empty unless a rule
@@ -24,15 +25,6 @@ DISABLED_RULES: dict[str, str] = {}
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
 WIDTHS = {"desktop": 1280, "phone": 360}
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    """Every built page as a path under the site root, plus a missing one for the 404."""
-    pages = sorted(
-        "" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
-        for p in site_dir.rglob("index.html")
-    )
-    return pages + [MISSING]
 
 
 def axe_violations(page, where: str) -> list[str]:
@@ -55,20 +47,6 @@ def axe_violations(page, where: str) -> list[str]:
     return lines
 
 
-def show_quiz_result(page) -> None:
-    """Answer every question, then ask for the result, as a reader would."""
-    page.wait_for_selector("[data-sb-ready]", state="attached")  # the quiz script has set up
-    form = page.locator("form[data-sb-form]")
-    names = form.evaluate(
-        "f => [...new Set([...f.querySelectorAll('input[type=radio]')].map(i => i.name))]"
-    )
-    assert names, f"{page.url}: the quiz has no questions"
-    for name in names:
-        form.locator(f'input[type=radio][name="{name}"]').first.check()
-    form.locator("button[type=submit]").click()
-    page.wait_for_selector("[data-sb-result]", state="visible")
-
-
 @pytest.fixture(scope="module")
 def axe_ready() -> Path:
     if not AXE.exists():
@@ -82,7 +60,7 @@ def test_every_page_has_no_axe_violations(axe_ready, site_dir, server, make_page
     width = WIDTHS[width_name]
     page = make_page(color_scheme=scheme, viewport={"width": width, "height": 900})
     problems = []
-    for path in site_pages(site_dir):
+    for path in [*built_pages(site_dir), MISSING]:
         url = server + path
         page.goto(url, wait_until="load")
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")

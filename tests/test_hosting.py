@@ -17,10 +17,8 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
-from test_a11y import MISSING, site_pages
+from conftest import MISSING, SITE_URL, built_pages
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 LINK_ATTRS = {"href", "src", "poster", "data"}
 NOT_FETCHED = ("mailto:", "tel:", "sms:", "javascript:", "data:")
 
@@ -130,7 +128,7 @@ def fetcher() -> Fetcher:
 
 def test_every_page_is_served_under_the_project_path(site_dir, server, fetcher):
     problems = []
-    for path in site_pages(site_dir)[:-1]:
+    for path in built_pages(site_dir):
         status, body, kind = fetcher.get(server + path)
         if status != 200 or kind != "text/html":
             problems.append(f"{server + path}: HTTP {status} {kind}")
@@ -139,7 +137,7 @@ def test_every_page_is_served_under_the_project_path(site_dir, server, fetcher):
 
 def test_every_link_asset_and_anchor_resolves(site_dir, server, fetcher):
     problems = []
-    for path in site_pages(site_dir)[:-1]:
+    for path in built_pages(site_dir):
         problems += broken_links(fetcher, server + path, server)
     stylesheets = [url for url in list(fetcher.cache) if url.endswith(".css")]
     for css in stylesheets:
@@ -154,7 +152,7 @@ def test_search_index_lists_every_page(site_dir, server, fetcher):
     status, body, kind = fetcher.get(server + "search/search_index.json")
     assert status == 200, f"search index: HTTP {status}"
     locations = {doc["location"].split("#")[0] for doc in json.loads(body)["docs"]}
-    missing = sorted(set(site_pages(site_dir)[:-1]) - locations)
+    missing = sorted(set(built_pages(site_dir)) - locations)
     assert not missing, f"pages missing from the search index: {missing}"
     for location in sorted(locations):
         assert fetcher.get(server + location)[0] == 200, f"search result {location} does not resolve"
@@ -167,7 +165,7 @@ def test_sitemap_lists_every_page_at_its_published_address(site_dir, server, fet
     locs = re.findall(r"<loc>([^<]+)</loc>", body.decode("utf-8"))
     assert all(loc.startswith(SITE_URL) for loc in locs), f"sitemap URLs outside {SITE_URL}: {locs}"
     listed = {loc[len(SITE_URL):] for loc in locs}
-    missing = sorted(set(site_pages(site_dir)[:-1]) - listed)
+    missing = sorted(set(built_pages(site_dir)) - listed)
     assert not missing, f"pages missing from the sitemap: {missing}"
     broken = [loc for loc in locs if fetcher.get(local(loc, server))[0] != 200]
     assert not broken, f"sitemap entries that do not resolve: {broken}"

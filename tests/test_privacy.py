@@ -7,7 +7,7 @@ that nothing is stored on the reader's device unless they ask (the quiz's
 
 from __future__ import annotations
 
-from test_a11y import site_pages, show_quiz_result
+from conftest import MISSING, built_pages, show_quiz_result
 
 QUIZ = "quiz/attachment-style/"
 
@@ -26,7 +26,7 @@ def test_reading_every_page_and_taking_the_quiz_stores_nothing(site_dir, server,
     elsewhere: list[str] = []
     page.context.on("request", lambda request: None if request.url.startswith((origin, "data:", "blob:")) else elsewhere.append(request.url))
     seen = []
-    for path in site_pages(site_dir):
+    for path in [*built_pages(site_dir), MISSING]:
         page.goto(server + path, wait_until="load")
         seen.append(page.evaluate(STORED))
 
